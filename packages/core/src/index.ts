@@ -1,5 +1,40 @@
+/**
+ * `@r9s/core`: wire types, the SSE parser, the chunk accumulator, typed errors,
+ * retries, request validation and the client over an abstract `Transport`.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  ChatCompletionAccumulatorOptions,
+  ParsedToolCall,
+  ThinkExtractor,
+  ThinkExtractorOptions,
+  ThinkPiece,
+  ToolCallArgumentsResult,
+} from "./accumulator/index";
+export {
+  ChatCompletionAccumulator,
+  createThinkExtractor,
+  inBandErrorOf,
+  parseToolCallArguments,
+  toolCallsOf,
+} from "./accumulator/index";
+export type { ChatStreamFromReadableStreamOptions } from "./client/chat-stream";
+export { ChatStream } from "./client/chat-stream";
+export { isBrowser, readEnv } from "./client/environment";
+export type { Logger } from "./client/logger";
+export { redactHeaders } from "./client/logger";
+export type { ClientOptions, HeadersOption, RequestOptions } from "./client/options";
+export { DEFAULT_TIMEOUT_MS } from "./client/options";
+export type { ChatResource } from "./client/r9s-client";
+// Client
+export { createClient, R9SClient } from "./client/r9s-client";
+export { encodeSSE } from "./client/stream-encoding";
 export type { Transport, TransportRequest, TransportResponse } from "./client/transport";
+export { DEFAULT_BASE_URL, joinURL } from "./client/url";
 export type { APIErrorInit, APIErrorObject } from "./errors/api-error";
+// Errors
 export {
   APIError,
   AuthenticationError,
@@ -25,4 +60,19 @@ export {
   TimeoutError,
   ValidationError,
 } from "./errors/r9s-error";
+export type { BackoffConfig, ResolvedRetryConfig, RetryConfig } from "./retry/index";
+// Retry policy
+export {
+  DEFAULT_RETRY_CONFIG,
+  isRetryableStatus,
+  nextRetryDelay,
+  resolveRetryConfig,
+  retryAfterMs,
+} from "./retry/index";
+export type { ParseSSEOptions, SSEEvent, SSEParser, SSEParserOptions } from "./sse/index";
+// Streaming core
+export { createSSEParser, parseSSE } from "./sse/index";
+// Validation
+export { validateChatCompletionParams, validateHeaders } from "./validation/index";
+// Wire types
 export type * from "./wire/index";
