@@ -1,4 +1,5 @@
 import { ChatCompletionAccumulator, inBandErrorOf } from "../accumulator/index";
+import { contentPartsText } from "../accumulator/content-parts";
 import { requestIdOf } from "../errors/api-error";
 import { errorFromInBand } from "../errors/from-response";
 import { ConnectionError, R9SError, StreamError } from "../errors/r9s-error";
@@ -112,7 +113,12 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
           const choice =
             choices[0]?.index === 0 ? choices[0] : choices.find((candidate) => candidate.index === 0);
           const content = choice?.delta?.content;
-          if (content) yield content;
+          if (typeof content === "string") {
+            if (content) yield content;
+          } else if (Array.isArray(content)) {
+            const text = contentPartsText(content).content;
+            if (text) yield text;
+          }
         }
       },
     };

@@ -9,13 +9,14 @@ export interface ChatCompletionChunkToolCall extends UnknownFields {
   index?: number;
   id?: string | null;
   type?: "function" | null;
-  function?: { name?: string | null; arguments?: string | null } | null;
+  function?: ({ name?: string | null; arguments?: string | null } & UnknownFields) | null;
 }
 
 /** What one chunk adds to a choice. */
 export interface ChatCompletionChunkDelta extends UnknownFields {
   role?: "assistant" | "developer" | "system" | "user" | "tool" | null;
-  content?: string | null;
+  /** Text; some providers (Mistral) stream an array of typed parts instead. */
+  content?: string | unknown[] | null;
   refusal?: string | null;
   reasoning_content?: string | null;
   /** Reasoning text as Groq and OpenRouter name it. */
@@ -36,7 +37,8 @@ export interface ChatCompletionChunkChoice extends UnknownFields {
 /** One `data:` event of a streamed answer. */
 export interface ChatCompletionChunk extends UnknownFields {
   id: string;
-  object: "chat.completion.chunk";
+  /** `"chat.completion.chunk"`; Azure's first chunk sends `""`. */
+  object: "chat.completion.chunk" | (string & {});
   created: number;
   model: string;
   /** Empty, missing or `null` on usage-only and filter-result chunks. */

@@ -59,8 +59,8 @@ export interface ChatCompletionUserMessageParam {
   name?: string;
 }
 
-/** A function call made by the model. */
-export interface ChatCompletionMessageToolCall {
+/** A function call made by the model. Provider fields (such as Gemini's `extra_content`) are kept, to be sent back. */
+export interface ChatCompletionMessageToolCall extends UnknownFields {
   id: string;
   type: "function";
   function: { name: string; arguments: string };
@@ -108,4 +108,6 @@ export interface ChatCompletionMessage extends UnknownFields {
   reasoning_content?: string | null;
   audio?: ChatCompletionAudio | null;
   annotations?: unknown[];
+  /** The legacy single function call of older models. */
+  function_call?: { name: string; arguments: string };
 }
