@@ -1,5 +1,5 @@
-import { ChatCompletionAccumulator, inBandErrorOf } from "../accumulator/index";
 import { contentPartsText } from "../accumulator/content-parts";
+import { ChatCompletionAccumulator, inBandErrorOf } from "../accumulator/index";
 import { requestIdOf } from "../errors/api-error";
 import { errorFromInBand } from "../errors/from-response";
 import { ConnectionError, R9SError, StreamError } from "../errors/r9s-error";
