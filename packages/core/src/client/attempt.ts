@@ -54,17 +54,7 @@ export function startAttempt(context: RequestContext): Attempt {
   // The caller awaits `response`; this only keeps an early rejection from being reported as unhandled.
   response.catch(() => {});
 
-  const failure = (error: unknown, partial?: ChatCompletion): R9SError => {
-    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-    const mapped =
-      reason instanceof R9SError
-        ? reason
-        : error instanceof R9SError
-          ? error
-          : new ConnectionError(`Connection failed: ${messageOf(error)}`, { cause: error });
-    if (partial && mapped.partial === undefined) mapped.partial = partial;
-    return mapped;
-  };
+  const failure = (error: unknown, partial?: ChatCompletion) => failureOf(controller.signal, error, partial);
 
   const readText = async (response: TransportResponse, limit = Number.POSITIVE_INFINITY) => {
     if (!response.body) return "";
@@ -126,6 +116,23 @@ async function send(context: RequestContext, signal: AbortSignal): Promise<Trans
     }
     url = next.href;
   }
+}
+
+/**
+ * The SDK error for a failed request or body read: the reason the attempt was
+ * aborted with (timeout, caller's abort), an SDK error thrown as is, or a
+ * `ConnectionError` wrapping anything else. `partial` is what a stream delivered.
+ */
+export function failureOf(signal: AbortSignal, error: unknown, partial?: ChatCompletion): R9SError {
+  const reason: unknown = signal.aborted ? signal.reason : undefined;
+  const mapped =
+    reason instanceof R9SError
+      ? reason
+      : error instanceof R9SError
+        ? error
+        : new ConnectionError(`Connection failed: ${messageOf(error)}`, { cause: error });
+  if (partial && mapped.partial === undefined) mapped.partial = partial;
+  return mapped;
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,6 @@
-import { AbortError, ConnectionError, R9SError, TimeoutError } from "../errors/r9s-error";
+import { AbortError, type R9SError, TimeoutError } from "../errors/r9s-error";
 import type { ChatCompletion } from "../wire/completion";
-import type { Attempt } from "./attempt";
+import { type Attempt, failureOf } from "./attempt";
 import type { TransportResponse } from "./transport";
 import { startWatchdog } from "./watchdog";
 
@@ -73,17 +73,7 @@ export function readableConnection(
     touch: watchdog.touch,
     abort: () => stop(new AbortError("The stream was aborted.")),
     release,
-    failure(error, partial) {
-      const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-      const mapped =
-        reason instanceof R9SError
-          ? reason
-          : error instanceof R9SError
-            ? error
-            : new ConnectionError(`Reading the stream failed: ${String(error)}`, { cause: error });
-      if (mapped.partial === undefined) mapped.partial = partial;
-      return mapped;
-    },
+    failure: (error, partial) => failureOf(controller.signal, error, partial),
     drain(iterator) {
       watchdog.stop();
       drainBody(iterator, () => stop(new AbortError()), release);
