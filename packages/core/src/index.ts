@@ -20,6 +20,33 @@ export {
   parseToolCallArguments,
   toolCallsOf,
 } from "./accumulator/index";
+// Chat session store
+export type {
+  AssistantChatMessage,
+  ChatFinishInfo,
+  ChatMessage,
+  ChatMessageInterruption,
+  ChatMessageLike,
+  ChatSendOptions,
+  ChatSession,
+  ChatSessionClient,
+  ChatSessionMutableOptions,
+  ChatSessionOptions,
+  ChatSessionParams,
+  ChatSessionRequestOptions,
+  ChatSessionSnapshot,
+  ChatSessionStatus,
+  ChatSessionThrottle,
+  ChatToolCall,
+  ChatToolCallEvent,
+  ChatToolCallState,
+  SystemChatMessage,
+  ToMessageParamsOptions,
+  ToolChatMessage,
+  UserChatMessage,
+  UserMessageInput,
+} from "./chat-session/index";
+export { createChatSession, toChatMessages, toMessageParams } from "./chat-session/index";
 export type { ChatStreamFromReadableStreamOptions } from "./client/chat-stream";
 export { ChatStream } from "./client/chat-stream";
 export { isBrowser, readEnv } from "./client/environment";

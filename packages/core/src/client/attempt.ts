@@ -94,10 +94,9 @@ async function send(context: RequestContext, signal: AbortSignal): Promise<Trans
     const started = Date.now();
     const response = await transport.request({ method, url, headers: { ...headers }, body, signal });
     logger?.debug?.(`← ${response.status} ${method} ${url} (${Date.now() - started} ms)`);
+    if (transport.followsRedirects || response.status < 300 || response.status > 399) return response;
     const location = response.headers.get("location");
-    if (transport.followsRedirects || response.status < 300 || response.status > 399 || !location) {
-      return response;
-    }
+    if (!location) return response;
     response.cancel?.();
     if (hop === MAX_REDIRECTS) {
       throw new R9SError(`Too many redirects: stopped after ${MAX_REDIRECTS} (last to ${location}).`);

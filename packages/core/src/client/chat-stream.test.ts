@@ -242,6 +242,30 @@ describe("toReadableStream / fromReadableStream", () => {
     expect((error as R9SError).partial?.choices[0]?.message.content).toBe("so far");
   });
 
+  it("cancelling the relayed stream releases a stalled upstream", async () => {
+    const transport = memoryTransport(() => ({ body: [sse([textChunk("a")], { done: false }), "stall"] }));
+    const upstream = await createClient({ transport }).chat.create(params);
+    const reader = upstream.toReadableStream().getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(transport.requests[0]?.signal.aborted).toBe(true);
+  });
+
+  it("an aborted stream is relayed without [DONE], so the receiver sees it incomplete", async () => {
+    const transport = memoryTransport(() => ({ body: [sse([textChunk("cut")], { done: false }), "stall"] }));
+    const upstream = await createClient({ transport }).chat.create(params);
+    const relayed = upstream.toReadableStream();
+    const reader = relayed.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    upstream.abort();
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      text += decoder.decode(next.value);
+    expect(text).toBe(sse([textChunk("cut")], { done: false }));
+    const downstream = ChatStream.fromReadableStream(bytesStream([text]));
+    await expect(downstream.finalCompletion()).rejects.toMatchObject({ kind: "incomplete" });
+  });
+
   it("fromReadableStream honours a signal", async () => {
     const controller = new AbortController();
     const stream = ChatStream.fromReadableStream(

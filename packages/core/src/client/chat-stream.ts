@@ -163,21 +163,24 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     const iterator = this.items();
     const encoder = new TextEncoder();
     return new ReadableStream<Uint8Array>({
-      async pull(controller) {
+      pull: async (controller) => {
         try {
           const { value, done } = await iterator.next();
-          if (done) {
-            controller.enqueue(encoder.encode(`data: ${DONE}\n\n`));
-            controller.close();
-          } else {
+          if (!done) {
             controller.enqueue(encoder.encode(`data: ${value.data}\n\n`));
+            return;
           }
+          // An aborted stream is not complete: it ends without [DONE], so the receiver knows.
+          if (!this.aborted) controller.enqueue(encoder.encode(`data: ${DONE}\n\n`));
+          controller.close();
         } catch (error) {
           controller.enqueue(encoder.encode(encodeSSE.error(error)));
           controller.close();
         }
       },
-      async cancel() {
+      cancel: async () => {
+        // A pending read would hold `return()` back on a stalled upstream: abort first.
+        this.abort();
         await iterator.return(undefined);
       },
     });
