@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer } from "./server";
 import { chatBody, contentOf, payloadsOf, postChat, rawRequest, splitEvents } from "./test-support/client";
@@ -299,6 +300,28 @@ describe("counters, log and custom scenarios", () => {
     expect(result.status).toBe(200);
     expect(result.error).toBeDefined();
     expect(own.stats.openConnections).toBe(0);
+  });
+
+  it("counts only connections that carried a request in requestConnections", async () => {
+    const own = await startMockServer();
+    const idle = connect(own.port, "127.0.0.1");
+    await once(idle, "connect");
+    try {
+      await expect.poll(() => own.stats.openConnections).toBe(1);
+      expect(own.stats.requestConnections).toBe(0);
+      const pending = rawRequest(own.url, "/v1/chat/completions", {
+        headers: { "x-mock-scenario": "stall" },
+        body: JSON.stringify(chatBody({ stream: true })),
+      });
+      await expect.poll(() => own.stats.requestConnections).toBe(1);
+      expect(own.stats.openConnections).toBe(2);
+      await own.close();
+      await pending;
+      expect(own.stats.requestConnections).toBe(0);
+    } finally {
+      idle.destroy();
+      await own.close();
+    }
   });
 
   it("runs custom handler and transcript scenarios, which win over built-in names", async () => {

@@ -27,6 +27,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer((request, response) => {
     // A client that vanished mid-write must not crash the server (or the test runner hosting it).
     response.on("error", () => {});
+    state.requestSockets.add(request.socket);
     handleRequest(request, response, state).catch(() => response.destroy());
   });
   server.on("connection", (socket) => {

@@ -10,6 +10,8 @@ export interface ServerState {
   sequence: number;
   connections: number;
   readonly sockets: Set<Socket>;
+  /** Sockets that carried at least one request (a client's spare, unused connection is not one). */
+  readonly requestSockets: WeakSet<Socket>;
   readonly scenarioCounts: Map<string, number>;
   /** Counters behind `MockScenarioContext.count` (fail-then-succeed keys, …). */
   readonly counters: Map<string, number>;
@@ -24,6 +26,7 @@ export function createState(options: Readonly<MockServerOptions>): ServerState {
     sequence: 0,
     connections: 0,
     sockets: new Set(),
+    requestSockets: new WeakSet(),
     scenarioCounts: new Map(),
     counters: new Map(),
     log: [],
@@ -44,6 +47,9 @@ export function statsOf(state: ServerState): MockServerStats {
     connections: state.connections,
     // A destroyed socket is closed for the client even before its 'close' event has run.
     openConnections: [...state.sockets].filter((socket) => !socket.destroyed).length,
+    requestConnections: [...state.sockets].filter(
+      (socket) => !socket.destroyed && state.requestSockets.has(socket),
+    ).length,
     scenarios: Object.fromEntries(state.scenarioCounts),
   };
 }

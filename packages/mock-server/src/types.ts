@@ -34,6 +34,12 @@ export interface MockServerStats {
   connections: number;
   /** TCP connections open right now (a leak detector for clients under test). */
   openConnections: number;
+  /**
+   * Open connections that carried at least one request. Unlike `openConnections`
+   * it ignores a spare connection a client pool opens ahead of need (undici does
+   * after an abort), so it tells whether a client released the sockets it used.
+   */
+  requestConnections: number;
   /** Requests answered per scenario name (`"default"`, `"status-429"`, …). */
   scenarios: Record<string, number>;
 }

@@ -121,6 +121,6 @@ export function connectionCases(suite: SuiteContext, options: DescribeTransportO
     });
     midBody.abort(new Error("stop mid-body"));
     expect(await read).toBeInstanceOf(Error);
-    expect(await waitFor(() => mock.stats.openConnections === 0, 1000)).toBe(true);
+    expect(await waitFor(() => mock.stats.requestConnections === 0, 1000)).toBe(true);
   });
 }

@@ -129,7 +129,7 @@ export function errorCases(suite: SuiteContext): void {
       expect(await waitFor(() => mock.stats.requests === 1, 2000)).toBe(true);
       controller.abort();
       expect(await caught(() => request)).toBeInstanceOf(AbortError);
-      expect(await waitFor(() => mock.stats.openConnections === 0, 1000)).toBe(true);
+      expect(await waitFor(() => mock.stats.requestConnections === 0, 1000)).toBe(true);
     },
   );
 }

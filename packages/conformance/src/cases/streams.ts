@@ -116,7 +116,7 @@ export function streamCases(suite: SuiteContext): void {
       stream.abort();
     }
     expect(chunks).toBe(1);
-    expect(await waitFor(() => mock.stats.openConnections === 0, 1000)).toBe(true);
+    expect(await waitFor(() => mock.stats.requestConnections === 0, 1000)).toBe(true);
   });
 
   suite.test(
@@ -134,7 +134,7 @@ export function streamCases(suite: SuiteContext): void {
         for await (const _ of stream) controller.abort();
       });
       expect(error).toBeInstanceOf(AbortError);
-      expect(await waitFor(() => mock.stats.openConnections === 0, 1000)).toBe(true);
+      expect(await waitFor(() => mock.stats.requestConnections === 0, 1000)).toBe(true);
     },
   );
 
@@ -144,6 +144,6 @@ export function streamCases(suite: SuiteContext): void {
       .client({ baseURL: mock.url })
       .chat.create({ ...params(), stream: true }, { headers: { "x-mock-scenario": "stall-after-content" } });
     for await (const _ of stream) break;
-    expect(await waitFor(() => mock.stats.openConnections === 0, 1000)).toBe(true);
+    expect(await waitFor(() => mock.stats.requestConnections === 0, 1000)).toBe(true);
   });
 }
