@@ -10,5 +10,6 @@ export default defineProject({
     // requestAnimationFrame at 60 Hz, as in a browser tab, so batching runs on real frames.
     environmentOptions: { jsdom: { pretendToBeVisual: true } },
     include: ["src/**/*.test.{ts,tsx}"],
+    env: { R9S_EXPECTED_REACT_MAJOR: "19" },
   },
 });
