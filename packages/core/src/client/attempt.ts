@@ -1,7 +1,7 @@
 import type { APIError } from "../errors/api-error";
 import { errorFromResponse, RAW_BODY_LIMIT } from "../errors/from-response";
 import { AbortError, ConnectionError, R9SError, TimeoutError } from "../errors/r9s-error";
-import { iterateBody } from "../internal/read-body";
+import { bodyReader, readAll } from "../internal/body-reader";
 import type { ChatCompletion } from "../wire/completion";
 import type { Logger } from "./logger";
 import { redactHeaders } from "./logger";
@@ -56,17 +56,8 @@ export function startAttempt(context: RequestContext): Attempt {
 
   const failure = (error: unknown, partial?: ChatCompletion) => failureOf(controller.signal, error, partial);
 
-  const readText = async (response: TransportResponse, limit = Number.POSITIVE_INFINITY) => {
-    if (!response.body) return "";
-    const decoder = new TextDecoder();
-    let text = "";
-    for await (const bytes of iterateBody(response.body)) {
-      watchdog.touch();
-      text += decoder.decode(bytes, { stream: true });
-      if (text.length >= limit) return text.slice(0, limit);
-    }
-    return text + decoder.decode();
-  };
+  const readText = (response: TransportResponse, limit?: number) =>
+    response.body ? readAll(bodyReader(response.body), watchdog.touch, limit) : Promise.resolve("");
 
   return {
     response,

@@ -3,8 +3,7 @@ import { ChatCompletionAccumulator, inBandErrorOf } from "../accumulator/index";
 import { requestIdOf } from "../errors/api-error";
 import { errorFromInBand } from "../errors/from-response";
 import { ConnectionError, R9SError, StreamError } from "../errors/r9s-error";
-import { iterateBody } from "../internal/read-body";
-import { createSSEParser, type SSEEvent } from "../sse/index";
+import { createSSEParser, type SSEEvent, type SSEParser } from "../sse/index";
 import type { ChatCompletionChunk } from "../wire/chunk";
 import type { ChatCompletion } from "../wire/completion";
 import type { Logger } from "./logger";
@@ -31,9 +30,9 @@ export interface ChatStreamInit {
   logger?: Logger | undefined;
 }
 
-type Item = { chunk: ChatCompletionChunk; data: string };
 const DONE = "[DONE]";
 const MAX_SKIPPED = 100;
+const END: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
 /**
  * A streamed chat completion: iterate it for `ChatCompletionChunk`s, or read
@@ -51,6 +50,13 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   private readonly reconnect: ChatStreamInit["reconnect"];
   private readonly logger: Logger | undefined;
   private accumulator = new ChatCompletionAccumulator();
+  // Events parsed from the body but not handed out yet; one body read usually holds many.
+  private readonly events: SSEEvent[] = [];
+  private eventIndex = 0;
+  private parser: SSEParser;
+  private bodyEnded = false;
+  /** The raw `data` of the chunk `next()` returned last, for relaying without re-serializing. */
+  private lastData = "";
   private started = false;
   private delivered = false;
   private aborted = false;
@@ -63,6 +69,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     this.connection = init.connection;
     this.reconnect = init.reconnect;
     this.logger = init.logger;
+    this.parser = this.createParser();
     this.settled = new Promise((resolve) => {
       this.settle = resolve;
     });
@@ -95,8 +102,15 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     return requestIdOf(this.connection.headers);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<ChatCompletionChunk, void, undefined> {
-    for await (const item of this.items()) yield item.chunk;
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    this.claim();
+    return {
+      next: () => this.next(),
+      return: async () => {
+        this.stopEarly();
+        return END;
+      },
+    };
   }
 
   /**
@@ -104,22 +118,24 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
    * chunk iterator: use one or the other.
    */
   get textStream(): AsyncIterable<string> {
-    const items = () => this.items();
     return {
-      async *[Symbol.asyncIterator]() {
-        for await (const { chunk } of items()) {
-          const choices = chunk.choices;
-          if (!choices) continue;
-          const choice =
-            choices[0]?.index === 0 ? choices[0] : choices.find((candidate) => candidate.index === 0);
-          const content = choice?.delta?.content;
-          if (typeof content === "string") {
-            if (content) yield content;
-          } else if (Array.isArray(content)) {
-            const text = contentPartsText(content).content;
-            if (text) yield text;
+      [Symbol.asyncIterator]: () => {
+        this.claim();
+        const next = async (): Promise<IteratorResult<string>> => {
+          for (;;) {
+            const result = await this.next();
+            if (result.done) return END;
+            const text = textOf(result.value);
+            if (text) return { done: false, value: text };
           }
-        }
+        };
+        return {
+          next,
+          return: async () => {
+            this.stopEarly();
+            return END;
+          },
+        };
       },
     };
   }
@@ -131,8 +147,13 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
    */
   async finalCompletion(): Promise<ChatCompletion> {
     if (!this.started) {
-      for await (const _ of this.items()) {
-        // Draining: the accumulator folds every chunk.
+      this.claim();
+      try {
+        while (!(await this.next()).done) {
+          // Draining: the accumulator folds every chunk.
+        }
+      } catch {
+        // The outcome below carries the error.
       }
     }
     await this.settled;
@@ -160,14 +181,14 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
    * the error's status, so the receiving `ChatStream` raises the same class.
    */
   toReadableStream(): ReadableStream<Uint8Array> {
-    const iterator = this.items();
     const encoder = new TextEncoder();
+    this.claim();
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         try {
-          const { value, done } = await iterator.next();
+          const { done } = await this.next();
           if (!done) {
-            controller.enqueue(encoder.encode(`data: ${value.data}\n\n`));
+            controller.enqueue(encoder.encode(`data: ${this.lastData}\n\n`));
             return;
           }
           // An aborted stream is not complete: it ends without [DONE], so the receiver knows.
@@ -178,107 +199,128 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
           controller.close();
         }
       },
-      cancel: async () => {
-        // A pending read would hold `return()` back on a stalled upstream: abort first.
-        this.abort();
-        await iterator.return(undefined);
+      cancel: () => {
+        this.stopEarly();
       },
     });
   }
 
-  private async *items(): AsyncGenerator<Item, void, undefined> {
+  private claim(): void {
     if (this.started) {
       throw new R9SError(
         "This ChatStream is already being read: iterate it once (chunks or textStream), or call finalCompletion().",
       );
     }
     this.started = true;
-    try {
-      for (;;) {
-        try {
-          yield* this.read(this.connection);
-          this.finish({ completion: this.accumulator.snapshot() });
-          return;
-        } catch (caught) {
-          if (this.aborted) {
-            this.finish({ completion: this.accumulator.snapshot() });
-            return;
+  }
+
+  /** The consumer stopped early (`break`, `return()`, a cancelled relay): free the connection. */
+  private stopEarly(): void {
+    if (this.outcome) return;
+    this.aborted = true;
+    this.connection.abort();
+    this.connection.release();
+    this.finish({ completion: this.accumulator.snapshot() });
+  }
+
+  /**
+   * The next chunk. The hot path: one async call per chunk, serving events that
+   * one body read already parsed, and reading the body only when they run out.
+   */
+  private async next(): Promise<IteratorResult<ChatCompletionChunk>> {
+    if (this.outcome) {
+      if ("error" in this.outcome) throw this.outcome.error;
+      return END;
+    }
+    const connection = this.connection;
+    // The consumer asks for more: time spent in its loop body is not server idleness.
+    connection.touch();
+    for (;;) {
+      try {
+        const events = this.events;
+        while (this.eventIndex < events.length) {
+          const event = events[this.eventIndex++] as SSEEvent;
+          connection.touch();
+          const chunk = this.chunkOf(event);
+          if (chunk === DONE) return this.complete();
+          if (chunk !== undefined) {
+            this.delivered = true;
+            this.lastData = event.data;
+            return { done: false, value: chunk };
           }
-          const error = this.connection.failure(caught, this.accumulator.snapshot());
-          this.connection.release();
-          if (this.delivered || !this.reconnect) throw this.finish({ error: toStreamError(error) });
-          try {
-            this.connection = await this.reconnect(error);
-          } catch (final) {
-            throw this.finish({ error: toStreamError(final instanceof R9SError ? final : error) });
-          }
-          this.accumulator = new ChatCompletionAccumulator();
         }
-      }
-    } finally {
-      if (!this.outcome) {
-        // The consumer stopped early (`break`): free the connection.
-        this.aborted = true;
-        this.connection.abort();
-        this.connection.release();
-        this.finish({ completion: this.accumulator.snapshot() });
+        events.length = 0;
+        this.eventIndex = 0;
+        if (this.bodyEnded) {
+          throw new StreamError(
+            "incomplete",
+            "The stream ended before [DONE]; `partial` holds what arrived.",
+          );
+        }
+        const reader = this.connection.reader;
+        if (!reader)
+          throw new StreamError("incomplete", "The response has no body; expected an event stream.");
+        const { done, value } = await reader.read();
+        if (this.outcome) return this.next();
+        if (done) {
+          this.bodyEnded = true;
+          this.parser.end();
+        } else {
+          this.parser.feed(value as Uint8Array);
+        }
+      } catch (caught) {
+        const resumed = await this.recover(caught);
+        if (!resumed) return END;
       }
     }
   }
 
-  private async *read(connection: StreamConnection): AsyncGenerator<Item, void, undefined> {
-    const queue: SSEEvent[] = [];
-    const parser = createSSEParser({
+  /**
+   * Handles a failure: a stopped stream ends quietly; before the first chunk a
+   * retryable error reopens the request; anything else ends the stream with an
+   * error that keeps the partial completion. Returns whether reading goes on.
+   */
+  private async recover(caught: unknown): Promise<boolean> {
+    if (this.aborted || this.outcome) {
+      this.finish({ completion: this.accumulator.snapshot() });
+      return false;
+    }
+    const error = this.connection.failure(caught, this.accumulator.snapshot());
+    this.connection.release();
+    if (this.delivered || !this.reconnect) throw this.finish({ error: toStreamError(error) });
+    try {
+      this.connection = await this.reconnect(error);
+    } catch (final) {
+      throw this.finish({ error: toStreamError(final instanceof R9SError ? final : error) });
+    }
+    this.accumulator = new ChatCompletionAccumulator();
+    this.events.length = 0;
+    this.eventIndex = 0;
+    this.bodyEnded = false;
+    this.parser = this.createParser();
+    return true;
+  }
+
+  private complete(): IteratorReturnResult<undefined> {
+    this.connection.drain();
+    this.finish({ completion: this.accumulator.snapshot() });
+    return END;
+  }
+
+  private createParser(): SSEParser {
+    const events = this.events;
+    return createSSEParser({
       onEvent: (event) => {
-        queue.push(event);
+        events.push(event);
       },
     });
-    const body = connection.body;
-    if (!body) throw new StreamError("incomplete", "The response has no body; expected an event stream.");
-    const iterator = iterateBody(body);
-    let done = false;
-    try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) parser.end();
-        else parser.feed(next.value);
-        // Index loop over a reused array: no per-event allocation beyond the event itself.
-        for (let index = 0; index < queue.length; index++) {
-          const event = queue[index] as SSEEvent;
-          connection.touch();
-          const chunk = this.chunkOf(event, connection);
-          if (chunk === DONE) {
-            done = true;
-            break;
-          }
-          if (chunk === undefined) continue;
-          this.delivered = true;
-          yield { chunk, data: event.data };
-          connection.touch();
-        }
-        queue.length = 0;
-        if (done || next.done) break;
-      }
-    } finally {
-      if (done) connection.drain(iterator);
-      else if (!this.outcome) await iterator.return(undefined).catch(() => {});
-    }
-    if (!done) {
-      throw new StreamError("incomplete", "The stream ended before [DONE]; `partial` holds what arrived.", {
-        partial: this.accumulator.snapshot(),
-      });
-    }
-    connection.release();
   }
 
   /** A chunk, `DONE`, or `undefined` for an event that is skipped. Throws in-band errors. */
-  private chunkOf(
-    event: SSEEvent,
-    connection: StreamConnection,
-  ): ChatCompletionChunk | typeof DONE | undefined {
+  private chunkOf(event: SSEEvent): ChatCompletionChunk | typeof DONE | undefined {
     const { data } = event;
     if (event.event === "error") {
-      throw errorFromInBand(parseLoosely(data), connection.headers, this.accumulator.snapshot());
+      throw errorFromInBand(parseLoosely(data), this.connection.headers, this.accumulator.snapshot());
     }
     if (event.event !== undefined && event.event !== "message") return this.skip(event, "unknown event type");
     if (data.charCodeAt(0) !== 123 /* { */) {
@@ -291,12 +333,10 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     } catch {
       return this.skip(event, "not JSON");
     }
-    const inBand = inBandErrorOf(chunk);
-    if (inBand !== undefined) {
-      this.accumulator.add(chunk);
-      throw errorFromInBand(inBand, connection.headers, this.accumulator.snapshot());
-    }
     this.accumulator.add(chunk);
+    const inBand = inBandErrorOf(chunk);
+    if (inBand !== undefined)
+      throw errorFromInBand(inBand, this.connection.headers, this.accumulator.snapshot());
     return chunk;
   }
 
@@ -312,10 +352,21 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   private finish(outcome: { error: R9SError } | { completion: ChatCompletion }): R9SError {
     if (!this.outcome) {
       this.outcome = outcome;
+      if ("error" in outcome || this.aborted) this.connection.release();
       this.settle();
     }
     return "error" in outcome ? outcome.error : (undefined as never);
   }
+}
+
+/** Choice 0's text in a chunk (string content, or the text parts some providers stream). */
+function textOf(chunk: ChatCompletionChunk): string | undefined {
+  const choices = chunk.choices;
+  if (!choices) return undefined;
+  const choice = choices[0]?.index === 0 ? choices[0] : choices.find((candidate) => candidate.index === 0);
+  const content = choice?.delta?.content;
+  if (typeof content === "string") return content;
+  return Array.isArray(content) ? contentPartsText(content).content : undefined;
 }
 
 /** A connection that broke mid-stream is a `StreamError` to the caller; the cause keeps the details. */

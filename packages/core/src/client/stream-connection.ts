@@ -1,4 +1,5 @@
 import { AbortError, type R9SError, TimeoutError } from "../errors/r9s-error";
+import { type BodyReader, bodyReader } from "../internal/body-reader";
 import type { ChatCompletion } from "../wire/completion";
 import { type Attempt, failureOf } from "./attempt";
 import type { TransportResponse } from "./transport";
@@ -8,16 +9,17 @@ import { startWatchdog } from "./watchdog";
 export interface StreamConnection {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: TransportResponse["body"];
+  /** The body, piece by piece; `null` when the response has none. */
+  readonly reader: BodyReader | null;
   /** Progress: resets the idle timeout. */
   touch(): void;
-  /** Stops reading and frees the connection. */
+  /** Stops reading and frees the connection; a pending read then ends. */
   abort(): void;
   /** Stops timers and listeners; idempotent. */
   release(): void;
   failure(error: unknown, partial: ChatCompletion): R9SError;
   /** Reads what follows `[DONE]` in the background so a keep-alive socket can be reused. */
-  drain(iterator: AsyncGenerator<Uint8Array, void, undefined>): void;
+  drain(): void;
 }
 
 // How long to wait for the end of the body after `[DONE]` before closing the connection.
@@ -25,20 +27,21 @@ const DRAIN_LIMIT_MS = 1000;
 
 /** A `ChatStream` connection over one attempt of a client request. */
 export function attemptConnection(attempt: Attempt, response: TransportResponse): StreamConnection {
-  const connection: StreamConnection = {
+  const reader = response.body ? bodyReader(response.body) : null;
+  return {
     status: response.status,
     headers: response.headers,
-    body: response.body,
+    reader,
     touch: attempt.watchdog.touch,
     abort: () => attempt.abort(),
     release: attempt.release,
     failure: attempt.failure,
-    drain(iterator) {
+    drain() {
       attempt.watchdog.stop();
-      drainBody(iterator, () => attempt.abort(), attempt.release);
+      if (reader) drainBody(reader, () => attempt.abort(), attempt.release);
+      else attempt.release();
     },
   };
-  return connection;
 }
 
 /** A `ChatStream` connection over a body the caller already has. */
@@ -47,15 +50,20 @@ export function readableConnection(
   options: { signal?: AbortSignal; timeoutMs?: number; status?: number; headers?: HeadersInit },
 ): StreamConnection {
   const timeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  // Piping through an identity transform with a signal lets an abort or a
-  // timeout reject a pending read, even on a body someone else created.
+  // Nobody else can make a read of the caller's body fail, so stopping ends the
+  // pending read itself, and the reason decides what the stream reports.
   const controller = new AbortController();
-  const source = body instanceof ReadableStream ? body : streamOf(body);
-  const piped = source.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), {
-    signal: controller.signal,
-  });
+  const source = bodyReader(body);
+  // Cancelling a ReadableStream's reader already ends its pending read; an async
+  // iterator's pending `next()` has to be raced.
+  const reader =
+    typeof (body as ReadableStream).getReader === "function"
+      ? source
+      : interruptible(source, controller.signal);
   const stop = (reason: unknown) => {
-    if (!controller.signal.aborted) controller.abort(reason);
+    if (controller.signal.aborted) return;
+    controller.abort(reason);
+    reader.cancel();
   };
   const onAbort = () => stop(new AbortError());
   const watchdog = startWatchdog(timeoutMs, () => stop(new TimeoutError(timeoutMs, "idle")));
@@ -69,44 +77,38 @@ export function readableConnection(
   return {
     status: options.status ?? 200,
     headers: new Headers(options.headers),
-    body: piped,
+    reader,
     touch: watchdog.touch,
     abort: () => stop(new AbortError("The stream was aborted.")),
     release,
     failure: (error, partial) => failureOf(controller.signal, error, partial),
-    drain(iterator) {
+    drain() {
       watchdog.stop();
-      drainBody(iterator, () => stop(new AbortError()), release);
+      drainBody(reader, () => stop(new AbortError()), release);
     },
   };
 }
 
-function streamOf(iterable: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = iterable[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    async cancel(reason) {
-      await iterator.return?.(reason);
-    },
+/** A reader whose pending read rejects with the signal's reason once it fires. */
+function interruptible(reader: BodyReader, signal: AbortSignal): BodyReader {
+  const stopped = new Promise<never>((_, reject) => {
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
+  stopped.catch(() => {});
+  return {
+    read: () => (signal.aborted ? stopped : Promise.race([reader.read(), stopped])),
+    cancel: reader.cancel,
+  };
 }
 
-function drainBody(
-  iterator: AsyncGenerator<Uint8Array, void, undefined>,
-  close: () => void,
-  done: () => void,
-): void {
+function drainBody(reader: BodyReader, close: () => void, done: () => void): void {
   const limit = setTimeout(() => {
     close();
-    iterator.return(undefined).catch(() => {});
+    reader.cancel();
   }, DRAIN_LIMIT_MS);
   (async () => {
     try {
-      while (!(await iterator.next()).done) {
+      while (!(await reader.read()).done) {
         // Bytes after [DONE] carry nothing for the caller.
       }
     } catch {
