@@ -4,6 +4,7 @@ import type { ChatCompletionLogprobs, ChatCompletionTokenLogprob } from "../wire
 import type { ChatCompletionMessage, ChatCompletionMessageToolCall } from "../wire/message";
 import { contentPartsText } from "./content-parts";
 import { appendAll, type FunctionCallState, foldAudio, foldFunctionCall } from "./delta-parts";
+import { TextBuffer } from "./text-buffer";
 import type { ThinkExtractor, ThinkPiece } from "./think-extractor";
 import { ToolCallMerger } from "./tool-call-merger";
 import { assignFields, type FieldBag, isRecord, rememberField } from "./unknown-fields";
@@ -16,11 +17,11 @@ import { assignFields, type FieldBag, isRecord, rememberField } from "./unknown-
  */
 export class ChoiceAccumulator {
   private role: string | undefined = undefined;
-  private content = "";
+  private readonly content = new TextBuffer();
   /** Whether any string `content` delta arrived, even `""`. */
   private hasContent = false;
-  private refusal = "";
-  private reasoning = "";
+  private readonly refusal = new TextBuffer();
+  private readonly reasoning = new TextBuffer();
   private finishReason: FinishReason | null = null;
   private hasLogprobs = false;
   private contentLogprobs: ChatCompletionTokenLogprob[] | null = null;
@@ -72,8 +73,8 @@ export class ChoiceAccumulator {
    * until refusal text arrives; `reasoning_content` is set once reasoning text arrives.
    */
   build(): ChatCompletionChoice {
-    let content = this.content;
-    let reasoning = this.reasoning;
+    let content = this.content.text();
+    let reasoning = this.reasoning.text();
     if (this.think !== undefined) {
       const held = this.think.peek();
       content += held.content;
@@ -81,7 +82,7 @@ export class ChoiceAccumulator {
     }
     const toolCalls =
       this.toolCalls !== undefined && this.toolCalls.size > 0 ? this.toolCalls.build() : undefined;
-    const refusal = this.refusal === "" ? null : this.refusal;
+    const refusal = this.refusal.empty ? null : this.refusal.text();
     const message: ChatCompletionMessage = {
       role: (this.role ?? "assistant") as "assistant",
       content: this.hasContent ? content : this.emptyContent(toolCalls, refusal),
@@ -122,7 +123,7 @@ export class ChoiceAccumulator {
           this.addContent(value);
           break;
         case "refusal":
-          if (typeof value === "string") this.refusal += value;
+          if (typeof value === "string") this.refusal.push(value);
           break;
         case "reasoning_content":
           reasoningContent = value;
@@ -147,8 +148,9 @@ export class ChoiceAccumulator {
       }
     }
     // One reasoning channel (Q18). Some servers send the same text under both names: take it once.
-    if (typeof reasoningContent === "string" && reasoningContent !== "") this.reasoning += reasoningContent;
-    else if (typeof reasoning === "string") this.reasoning += reasoning;
+    if (typeof reasoningContent === "string" && reasoningContent !== "")
+      this.reasoning.push(reasoningContent);
+    else if (typeof reasoning === "string") this.reasoning.push(reasoning);
     // A structured `reasoning` value is not text: keep it as an unknown field.
     if (reasoning != null && typeof reasoning !== "string") {
       this.messageFields = rememberField(this.messageFields, "reasoning", reasoning);
@@ -158,7 +160,7 @@ export class ChoiceAccumulator {
   private addContent(value: unknown): void {
     if (typeof value === "string") {
       this.hasContent = true;
-      if (this.think === undefined) this.content += value;
+      if (this.think === undefined) this.content.push(value);
       else this.addPiece(this.think.push(value));
     } else if (Array.isArray(value)) {
       const piece = contentPartsText(value);
@@ -168,8 +170,8 @@ export class ChoiceAccumulator {
   }
 
   private addPiece(piece: ThinkPiece): void {
-    this.content += piece.content;
-    this.reasoning += piece.reasoning;
+    this.content.push(piece.content);
+    this.reasoning.push(piece.reasoning);
   }
 
   private addLogprobs(logprobs: Record<string, unknown>): void {
