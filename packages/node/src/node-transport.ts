@@ -89,7 +89,7 @@ function send(
     if (body !== undefined) headers["content-length"] = Buffer.byteLength(body);
     let client: http.ClientRequest;
     try {
-      client = open(request.url, { method: request.method, headers, agent });
+      client = open({ ...targetOf(request.url), method: request.method, headers, agent });
     } catch (error) {
       // An invalid URL or header value: nothing was sent.
       reject(error);
@@ -131,6 +131,34 @@ function send(
 }
 
 /** Headers from Node's flat `[name, value, name, value, …]` list, repeated headers kept. */
+type Target = Pick<http.RequestOptions, "protocol" | "hostname" | "port" | "path" | "auth">;
+const targets = new Map<string, Target>();
+
+/**
+ * Where a URL points, as request options. A client sends to the same few URLs
+ * over and over; parsing each once saves a URL parse per request.
+ */
+function targetOf(url: string): Target {
+  let target = targets.get(url);
+  if (target === undefined) {
+    const parsed = new URL(url);
+    target = {
+      protocol: parsed.protocol,
+      // IPv6 literals come bracketed in URLs, but not in request options.
+      hostname: parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
+      port: parsed.port,
+      path: parsed.pathname + parsed.search,
+    };
+    // Credentials in the URL (https://user:pass@host) become basic auth, as http.request(url) does.
+    if (parsed.username || parsed.password) {
+      target.auth = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+    }
+    if (targets.size >= 64) targets.clear();
+    targets.set(url, target);
+  }
+  return target;
+}
+
 function headersOf(raw: string[]): Headers {
   const headers = new Headers();
   for (let index = 0; index + 1 < raw.length; index += 2) {

@@ -301,9 +301,19 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     return true;
   }
 
-  private complete(): IteratorReturnResult<undefined> {
-    this.connection.drain();
+  private async complete(): Promise<IteratorReturnResult<undefined>> {
     this.finish({ completion: this.accumulator.snapshot() });
+    // The end of the body usually arrived with [DONE]: finishing it before the
+    // caller's loop ends puts a keep-alive socket back in the pool for the next
+    // request. A body that goes on is drained in the background.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.connection.drain(),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 0);
+      }),
+    ]);
+    clearTimeout(timer);
     return END;
   }
 

@@ -18,8 +18,11 @@ export interface StreamConnection {
   /** Stops timers and listeners; idempotent. */
   release(): void;
   failure(error: unknown, partial: ChatCompletion): R9SError;
-  /** Reads what follows `[DONE]` in the background so a keep-alive socket can be reused. */
-  drain(): void;
+  /**
+   * Reads what follows `[DONE]` so a keep-alive socket can be reused; resolves
+   * once the body ended (or was closed after a second).
+   */
+  drain(): Promise<void>;
 }
 
 // How long to wait for the end of the body after `[DONE]` before closing the connection.
@@ -38,8 +41,9 @@ export function attemptConnection(attempt: Attempt, response: TransportResponse)
     failure: attempt.failure,
     drain() {
       attempt.watchdog.stop();
-      if (reader) drainBody(reader, () => attempt.abort(), attempt.release);
-      else attempt.release();
+      if (reader) return drainBody(reader, () => attempt.abort(), attempt.release);
+      attempt.release();
+      return Promise.resolve();
     },
   };
 }
@@ -84,7 +88,7 @@ export function readableConnection(
     failure: (error, partial) => failureOf(controller.signal, error, partial),
     drain() {
       watchdog.stop();
-      drainBody(reader, () => stop(new AbortError()), release);
+      return drainBody(reader, () => stop(new AbortError()), release);
     },
   };
 }
@@ -101,21 +105,19 @@ function interruptible(reader: BodyReader, signal: AbortSignal): BodyReader {
   };
 }
 
-function drainBody(reader: BodyReader, close: () => void, done: () => void): void {
+async function drainBody(reader: BodyReader, close: () => void, done: () => void): Promise<void> {
   const limit = setTimeout(() => {
     close();
     reader.cancel();
   }, DRAIN_LIMIT_MS);
-  (async () => {
-    try {
-      while (!(await reader.read()).done) {
-        // Bytes after [DONE] carry nothing for the caller.
-      }
-    } catch {
-      // The connection is being closed; nothing is lost.
-    } finally {
-      clearTimeout(limit);
-      done();
+  try {
+    while (!(await reader.read()).done) {
+      // Bytes after [DONE] carry nothing for the caller.
     }
-  })();
+  } catch {
+    // The connection is being closed; nothing is lost.
+  } finally {
+    clearTimeout(limit);
+    done();
+  }
 }

@@ -41,6 +41,26 @@ export async function readAll(
   limit = Number.POSITIVE_INFINITY,
 ): Promise<string> {
   const decoder = new TextDecoder();
+  if (limit === Number.POSITIVE_INFINITY) {
+    // The common case, a whole JSON answer: keep the pieces and decode once.
+    const pieces: Uint8Array[] = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      onProgress();
+      pieces.push(value as Uint8Array);
+      length += (value as Uint8Array).length;
+    }
+    if (pieces.length === 1) return decoder.decode(pieces[0]);
+    const bytes = new Uint8Array(length);
+    let offset = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, offset);
+      offset += piece.length;
+    }
+    return decoder.decode(bytes);
+  }
   let text = "";
   for (;;) {
     const { done, value } = await reader.read();
