@@ -9,6 +9,7 @@ export type {
   ChatCompletionAccumulatorOptions,
   ParsedToolCall,
   ThinkExtractor,
+  ThinkExtractorFactory,
   ThinkExtractorOptions,
   ThinkPiece,
   ToolCallArgumentsResult,

@@ -100,7 +100,9 @@ describe("accumulator properties", () => {
   it("add() and snapshot() never throw, whatever arrives, and snapshots are JSON-serialisable", () => {
     fc.assert(
       fc.property(fc.array(chunkLike, { maxLength: 20 }), fc.boolean(), (chunks, extractThinkTags) => {
-        const accumulator = new ChatCompletionAccumulator({ extractThinkTags });
+        const accumulator = new ChatCompletionAccumulator({
+          extractThinkTags: extractThinkTags ? createThinkExtractor : undefined,
+        });
         for (const chunk of chunks) {
           accumulator.add(chunk as ChatCompletionChunk);
           const snapshot = accumulator.snapshot();

@@ -2,18 +2,21 @@ import type { ChatCompletionChunk } from "../wire/chunk";
 import type { ChatCompletion, ChatCompletionChoice } from "../wire/completion";
 import type { CompletionUsage } from "../wire/usage";
 import { ChoiceAccumulator } from "./choice-accumulator";
-import { createThinkExtractor, type ThinkExtractorOptions } from "./think-extractor";
+import type { ThinkExtractorFactory } from "./think-extractor";
 import { assignFields, type FieldBag, isRecord, nonEmptyString, rememberField } from "./unknown-fields";
 
 /** Options of a {@link ChatCompletionAccumulator}. */
 export interface ChatCompletionAccumulatorOptions {
   /**
    * Move `<think>…</think>` blocks inlined in content (open-weight models) into
-   * `message.reasoning_content`; `true` for the default tags, or the extractor's options.
-   * @default false
+   * `message.reasoning_content`: pass `createThinkExtractor`, or a function that
+   * calls it with other tags. A factory (not a flag) keeps the extractor out of
+   * bundles that never use it.
+   * @default undefined (content is kept as sent)
+   * @example new ChatCompletionAccumulator({ extractThinkTags: createThinkExtractor })
    * @see createThinkExtractor
    */
-  extractThinkTags?: boolean | ThinkExtractorOptions;
+  extractThinkTags?: ThinkExtractorFactory | undefined;
 }
 
 /**
@@ -63,13 +66,12 @@ export class ChatCompletionAccumulator {
   private readonly choices = new Map<number, ChoiceAccumulator>();
   /** Most streams have one choice: skip the map lookup when the index repeats. */
   private lastChoice: ChoiceAccumulator | undefined = undefined;
-  private readonly thinkOptions: ThinkExtractorOptions | undefined;
+  private readonly think: ThinkExtractorFactory | undefined;
 
   constructor(options: ChatCompletionAccumulatorOptions = {}) {
-    const extract = options.extractThinkTags;
-    this.thinkOptions = extract === true ? {} : extract ? extract : undefined;
+    this.think = options.extractThinkTags;
     // Fail at construction, not at the first chunk, when the tag options are invalid.
-    if (this.thinkOptions !== undefined) createThinkExtractor(this.thinkOptions);
+    this.think?.();
   }
 
   /** Folds one chunk. Chunks with no, empty or `null` `choices` are fine. */
@@ -133,7 +135,7 @@ export class ChatCompletionAccumulator {
     if (last !== undefined && last.index === index) return last;
     let choice = this.choices.get(index);
     if (choice === undefined) {
-      const think = this.thinkOptions === undefined ? undefined : createThinkExtractor(this.thinkOptions);
+      const think = this.think?.();
       choice = new ChoiceAccumulator(index, think);
       this.choices.set(index, choice);
     }

@@ -95,7 +95,7 @@ describe("createThinkExtractor", () => {
 
 describe("ChatCompletionAccumulator extractThinkTags", () => {
   it("Q20: routes inline reasoning into reasoning_content, tag split across chunks", () => {
-    const accumulator = new ChatCompletionAccumulator({ extractThinkTags: true });
+    const accumulator = new ChatCompletionAccumulator({ extractThinkTags: createThinkExtractor });
     for (const piece of ["<thi", "nk>The user", " greets.</th", "ink>\n\nHel", "lo!"])
       accumulator.add(contentChunk(piece));
     const midStream = accumulator.snapshot().choices[0]?.message;
@@ -108,7 +108,7 @@ describe("ChatCompletionAccumulator extractThinkTags", () => {
   });
 
   it("Q20: a held-back tail shows in mid-stream snapshots and is released at finish", () => {
-    const accumulator = new ChatCompletionAccumulator({ extractThinkTags: true });
+    const accumulator = new ChatCompletionAccumulator({ extractThinkTags: createThinkExtractor });
     accumulator.add(contentChunk("a <"));
     expect(accumulator.snapshot().choices[0]?.message.content).toBe("a <");
     accumulator.add(contentChunk("", "stop"));

@@ -21,6 +21,9 @@ export interface ThinkExtractorOptions {
 }
 
 /** Splits streamed content text into answer and reasoning; see {@link createThinkExtractor}. */
+/** Makes a fresh extractor per choice or stream: `createThinkExtractor`, or a function calling it with options. */
+export type ThinkExtractorFactory = () => ThinkExtractor;
+
 export interface ThinkExtractor {
   /** Takes the next content delta; returns what can be emitted now (a possibly partial tag is held back). */
   push(text: string): ThinkPiece;

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AbortError, R9SError, RateLimitError, StreamError, TimeoutError } from "../index";
+import {
+  AbortError,
+  createThinkExtractor,
+  R9SError,
+  RateLimitError,
+  StreamError,
+  TimeoutError,
+} from "../index";
 import { memoryTransport, sse, textChunk } from "../test-support/memory-transport";
 import { ChatStream } from "./chat-stream";
 import { createClient } from "./r9s-client";
@@ -204,6 +211,26 @@ describe("ChatStream over a client", () => {
     for await (const _ of stream) break;
     expect(transport.requests[0]?.signal.aborted).toBe(true);
     expect((await stream.finalCompletion()).choices[0]?.message.content).toBe("a");
+  });
+
+  it("extractThinkTags moves inline <think> reasoning out of the text and into reasoning_content", async () => {
+    const pieces = ["<thi", "nk>Let me ", "think.</th", "ink>The answer", " is 42."];
+    const transport = memoryTransport(() => ({
+      body: [sse(pieces.map((piece) => textChunk(piece)).concat(finish))],
+    }));
+    const client = createClient({ transport });
+    const stream = await client.chat.create(params, { extractThinkTags: createThinkExtractor });
+    let text = "";
+    for await (const piece of stream.textStream) text += piece;
+    expect(text).toBe("The answer is 42.");
+    const message = (await stream.finalCompletion()).choices[0]?.message;
+    expect(message?.content).toBe("The answer is 42.");
+    expect(message?.reasoning_content).toBe("Let me think.");
+
+    const plain = await client.chat.create(params);
+    let raw = "";
+    for await (const piece of plain.textStream) raw += piece;
+    expect(raw).toBe(pieces.join(""));
   });
 
   it("skips and reports a data line that is not JSON", async () => {

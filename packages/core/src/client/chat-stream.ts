@@ -1,5 +1,6 @@
 import { contentPartsText } from "../accumulator/content-parts";
 import { ChatCompletionAccumulator, inBandErrorOf } from "../accumulator/index";
+import type { ThinkExtractorFactory } from "../accumulator/think-extractor";
 import { requestIdOf } from "../errors/api-error";
 import { errorFromInBand } from "../errors/from-response";
 import { ConnectionError, R9SError, StreamError } from "../errors/r9s-error";
@@ -20,6 +21,8 @@ export interface ChatStreamFromReadableStreamOptions {
   status?: number;
   headers?: HeadersInit;
   logger?: Logger;
+  /** Moves inline `<think>…</think>` reasoning out of the content: pass `createThinkExtractor`. */
+  extractThinkTags?: ThinkExtractorFactory;
 }
 
 /** Internal: how a client hands a live response (and a way to reopen it) to a stream. */
@@ -28,6 +31,7 @@ export interface ChatStreamInit {
   /** Reopens the request after `error` when the retry policy allows; throws otherwise. */
   reconnect?: (error: R9SError) => Promise<StreamConnection>;
   logger?: Logger | undefined;
+  extractThinkTags?: ThinkExtractorFactory | undefined;
 }
 
 const DONE = "[DONE]";
@@ -49,7 +53,8 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   private connection: StreamConnection;
   private readonly reconnect: ChatStreamInit["reconnect"];
   private readonly logger: Logger | undefined;
-  private accumulator = new ChatCompletionAccumulator();
+  private readonly extractThinkTags: ThinkExtractorFactory | undefined;
+  private accumulator: ChatCompletionAccumulator;
   // Events parsed from the body but not handed out yet; one body read usually holds many.
   private readonly events: SSEEvent[] = [];
   private eventIndex = 0;
@@ -69,6 +74,8 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     this.connection = init.connection;
     this.reconnect = init.reconnect;
     this.logger = init.logger;
+    this.extractThinkTags = init.extractThinkTags;
+    this.accumulator = new ChatCompletionAccumulator({ extractThinkTags: init.extractThinkTags });
     this.parser = this.createParser();
     this.settled = new Promise((resolve) => {
       this.settle = resolve;
@@ -86,7 +93,11 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
     options: ChatStreamFromReadableStreamOptions = {},
   ): ChatStream {
-    return new ChatStream({ connection: readableConnection(body, options), logger: options.logger });
+    return new ChatStream({
+      connection: readableConnection(body, options),
+      logger: options.logger,
+      extractThinkTags: options.extractThinkTags,
+    });
   }
 
   /** HTTP status of the response being read. */
@@ -121,11 +132,20 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     return {
       [Symbol.asyncIterator]: () => {
         this.claim();
+        // With think-tag extraction, the text goes through an extractor of its own so
+        // only the answer is yielded; a tail held back as a possible tag comes at the end.
+        const think = this.extractThinkTags?.();
+        let flushed = false;
         const next = async (): Promise<IteratorResult<string>> => {
           for (;;) {
             const result = await this.next();
-            if (result.done) return END;
-            const text = textOf(result.value);
+            if (result.done) {
+              const tail = think && !flushed ? think.flush().content : "";
+              flushed = true;
+              return tail ? { done: false, value: tail } : END;
+            }
+            const raw = textOf(result.value);
+            const text = think && raw ? think.push(raw).content : raw;
             if (text) return { done: false, value: text };
           }
         };
@@ -293,7 +313,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     } catch (final) {
       throw this.finish({ error: toStreamError(final instanceof R9SError ? final : error) });
     }
-    this.accumulator = new ChatCompletionAccumulator();
+    this.accumulator = new ChatCompletionAccumulator({ extractThinkTags: this.extractThinkTags });
     this.events.length = 0;
     this.eventIndex = 0;
     this.bodyEnded = false;

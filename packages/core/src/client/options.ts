@@ -1,3 +1,4 @@
+import type { ThinkExtractorFactory } from "../accumulator/think-extractor";
 import type { RetryConfig } from "../retry/index";
 import type { Logger } from "./logger";
 import type { Transport } from "./transport";
@@ -50,4 +51,12 @@ export interface RequestOptions {
   retries?: RetryConfig | undefined;
   /** Headers for this call; a `null` value removes one. */
   headers?: HeadersOption | undefined;
+  /**
+   * For models that inline their reasoning as `<think>…</think>` in the content:
+   * pass `createThinkExtractor` and a stream's reasoning goes to
+   * `reasoning_content` (final completion, partials) while `textStream` yields
+   * only the answer. Split tags across chunks are handled.
+   * @default undefined (content is kept as sent)
+   */
+  extractThinkTags?: ThinkExtractorFactory | undefined;
 }

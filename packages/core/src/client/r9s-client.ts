@@ -83,6 +83,7 @@ export class R9SClient {
       return new ChatStream({
         connection: attemptConnection(attempt, response),
         logger: this.options.logger,
+        extractThinkTags: options.extractThinkTags,
         reconnect: async (error) => {
           await runner.backOff(error);
           const next = await runner.open();
