@@ -1,0 +1,2 @@
+// eventsource-parser, everything its main entry exports.
+export * from "eventsource-parser";

@@ -1,0 +1,2 @@
+// The SSE parser subpath, everything it exports.
+export * from "@r9s/core/sse";
