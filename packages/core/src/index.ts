@@ -50,7 +50,7 @@ export type {
 export { createChatSession, toChatMessages, toMessageParams } from "./chat-session/index";
 export type { ChatStreamFromReadableStreamOptions } from "./client/chat-stream";
 export { ChatStream } from "./client/chat-stream";
-export { isBrowser, readEnv } from "./client/environment";
+export { environmentClientOptions, isBrowser, readEnv } from "./client/environment";
 export type { Logger } from "./client/logger";
 export { redactHeaders } from "./client/logger";
 export type { ClientOptions, HeadersOption, RequestOptions } from "./client/options";

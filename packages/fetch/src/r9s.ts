@@ -1,4 +1,4 @@
-import { type ClientOptions, isBrowser, R9SClient, R9SError, readEnv, type Transport } from "@r9s/core";
+import { type ClientOptions, environmentClientOptions, R9SClient, type Transport } from "@r9s/core";
 import { type FetchTransportOptions, fetchTransport } from "./fetch-transport";
 
 /** Options of `new R9S()`: the client options, with the transport optional and fetch's own settings. */
@@ -23,9 +23,6 @@ export interface R9SOptions extends Omit<ClientOptions, "transport">, FetchTrans
   baseURL?: string | undefined;
 }
 
-const MISSING_API_KEY =
-  "Missing API key: pass { apiKey } or set R9S_API_KEY (use apiKey: null to send none, e.g. to a local mock server or a relay)";
-
 /**
  * The r9s client over {@link fetchTransport}, for browsers, Node 18+, Deno, Bun
  * and edge workers. Reads `R9S_API_KEY` and `R9S_BASE_URL` where a
@@ -47,14 +44,11 @@ export class R9S extends R9SClient {
    */
   constructor(options: R9SOptions = {}) {
     const { fetch, kyOptions, transport, ...clientOptions } = options;
-    const apiKey = options.apiKey === undefined ? readEnv("R9S_API_KEY") : options.apiKey;
-    // A page calls its own relay, which holds the key: no key is the normal case there.
-    if ((apiKey === undefined || apiKey === "") && !isBrowser()) throw new R9SError(MISSING_API_KEY);
-    super({
-      ...clientOptions,
-      apiKey,
-      baseURL: options.baseURL ?? readEnv("R9S_BASE_URL"),
-      transport: transport ?? fetchTransport({ fetch, kyOptions }),
-    });
+    super(
+      environmentClientOptions({
+        ...clientOptions,
+        transport: transport ?? fetchTransport({ fetch, kyOptions }),
+      }),
+    );
   }
 }

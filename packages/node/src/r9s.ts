@@ -1,4 +1,4 @@
-import { type ClientOptions, R9SClient, R9SError, readEnv, type Transport } from "@r9s/core";
+import { type ClientOptions, environmentClientOptions, R9SClient, type Transport } from "@r9s/core";
 import { type NodeTransportOptions, nodeTransport } from "./node-transport";
 
 /** Options of `new R9S()`: the client options, with the transport and its agents optional. */
@@ -21,9 +21,6 @@ export interface R9SOptions extends Omit<ClientOptions, "transport">, NodeTransp
   baseURL?: string | undefined;
 }
 
-const MISSING_API_KEY =
-  "Missing API key: pass { apiKey } or set R9S_API_KEY (use apiKey: null to send none, e.g. to a local mock server or a relay)";
-
 /**
  * The r9s client for Node.js: `R9SClient` over {@link nodeTransport}, reading
  * `R9S_API_KEY` and `R9S_BASE_URL` from the environment.
@@ -37,13 +34,11 @@ export class R9S extends R9SClient {
   /** @throws {R9SError} when no API key is given, none is in `R9S_API_KEY`, and `apiKey` is not `null`. */
   constructor(options: R9SOptions = {}) {
     const { agent, httpsAgent, transport, ...clientOptions } = options;
-    const apiKey = options.apiKey === undefined ? readEnv("R9S_API_KEY") : options.apiKey;
-    if (apiKey === undefined || apiKey === "") throw new R9SError(MISSING_API_KEY);
-    super({
-      ...clientOptions,
-      apiKey,
-      baseURL: options.baseURL ?? readEnv("R9S_BASE_URL"),
-      transport: transport ?? nodeTransport({ agent, httpsAgent }),
-    });
+    super(
+      environmentClientOptions({
+        ...clientOptions,
+        transport: transport ?? nodeTransport({ agent, httpsAgent }),
+      }),
+    );
   }
 }
