@@ -52,7 +52,7 @@ const config: BenchConfig = quick
       decode: { chunks: 100_000, warmupChunks: 10_000, repetitions: 2 },
       loopback: { chunks: 50_000, warmupChunks: 5_000, repetitions: 3 },
       requests: { requests: 2_000, concurrency: 32, warmupRequests: 200, repetitions: 2 },
-      firstChunk: { samples: 50, warmupSamples: 20 },
+      firstChunk: { samples: 50, warmupSamples: 200 },
       react: { tokens: [1_000, 10_000], warmupTokens: 100 },
       memory: { chunks: 1_000_000, sampleEvery: 100_000 },
     };
