@@ -5,11 +5,11 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { launchChromium } from "@r9s/conformance/chromium";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { type ChatServer, createChatServer } from "../server/chat-server";
 
-const chromiumPath = process.env.R9S_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const screenshotPath = fileURLToPath(new URL("../docs/screenshot.png", import.meta.url));
 
 let server: ChatServer;
@@ -20,18 +20,7 @@ let pageErrors: string[];
 
 beforeAll(async () => {
   server = await createChatServer({ port: 0, publicDir: inject("publicDir"), mock: { tokenDelayMs: 15 } });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,14 +1,14 @@
+import { launchChromium } from "@r9s/conformance/chromium";
 /**
  * @r9s/fetch in headless Chromium: a page bundled from source calls the
  * page's own relay (`/api`, relayed to the mock server), as a real app does.
  */
 import { type MockServer, startMockServer } from "@r9s/mock-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserApi } from "../test-support/browser-entry";
 import { bundleForBrowser, type PageServer, startPageServer } from "../test-support/page-server";
 
-const chromiumPath = process.env.R9S_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const support = new URL("../test-support/", import.meta.url).pathname;
 
 let mock: MockServer;
@@ -34,18 +34,7 @@ beforeAll(async () => {
       "/worker.js": { contentType: "text/javascript; charset=utf-8", body: worker },
     },
   });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${site.url}/`);
