@@ -161,6 +161,19 @@ describe("ChatStream over a client", () => {
     expect(transport.requests[0]?.signal.aborted).toBe(true);
   });
 
+  it("ends the loop at [DONE] even when the body stays open, under fake timers too", async () => {
+    vi.useFakeTimers();
+    const transport = memoryTransport(() => ({ body: [sse([textChunk("done")]), "stall"] }));
+    const stream = await createClient({ transport }).chat.create(params);
+    const texts: string[] = [];
+    for await (const text of stream.textStream) texts.push(text);
+    expect(texts).toEqual(["done"]);
+    expect((await stream.finalCompletion()).choices[0]?.message.content).toBe("done");
+    // The rest of the body is drained in the background, then the connection is closed.
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(transport.requests[0]?.signal.aborted).toBe(true);
+  });
+
   it("a slow consumer is not a stalled server", async () => {
     vi.useFakeTimers();
     const transport = memoryTransport(() => ({ body: [sse([textChunk("a"), textChunk("b")])] }));
