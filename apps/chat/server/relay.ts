@@ -1,14 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import {
-  AbortError,
-  APIError,
   type ChatCompletionCreateParams,
-  ConnectionError,
   pipeToResponse,
   type R9SClient,
   type RetryConfig,
-  TimeoutError,
-  ValidationError,
+  sendErrorResponse,
 } from "@r9s/node";
 import { isRecord, readJsonBody, sendError, sendJson } from "./http-helpers";
 
@@ -22,9 +18,6 @@ export const RELAY_RETRIES: RetryConfig = {
   backoff: { initialInterval: 250, maxInterval: 1000, exponent: 2, maxElapsedTime: 1500 },
   retryConnectionErrors: true,
 };
-
-/** Response headers of an upstream error that the page needs: its retry advice and request id. */
-const FORWARDED_HEADERS = ["retry-after", "retry-after-ms", "x-request-id"] as const;
 
 /**
  * Relays `POST /v1/chat/completions` to r9s: a stream goes back as server-sent
@@ -69,45 +62,10 @@ export async function relayChatCompletion(
       sendJson(response, 200, completion);
     }
   } catch (error) {
-    sendRelayError(response, error);
+    sendErrorResponse(response, error);
   } finally {
     response.off("close", onClose);
   }
-}
-
-/** Answers with what the page's client should raise for `error`. */
-export function sendRelayError(response: ServerResponse, error: unknown): void {
-  if (error instanceof AbortError) return; // the page left; nobody to answer
-  if (error instanceof APIError) {
-    const headers: OutgoingHttpHeaders = {};
-    for (const name of FORWARDED_HEADERS) {
-      const value = error.headers.get(name);
-      if (value !== null) headers[name] = value;
-    }
-    const inner = error.error ?? { message: error.message, type: "upstream_error" };
-    sendJson(response, error.status, { error: { type: "upstream_error", ...inner } }, headers);
-    return;
-  }
-  if (error instanceof ValidationError) {
-    sendError(response, 400, {
-      message: error.message,
-      type: "invalid_request_error",
-      param: error.field,
-    });
-    return;
-  }
-  if (error instanceof TimeoutError) {
-    sendError(response, 504, { message: "r9s did not answer in time.", type: "upstream_timeout" });
-    return;
-  }
-  if (error instanceof ConnectionError) {
-    sendError(response, 502, {
-      message: "The relay could not reach r9s.",
-      type: "upstream_unreachable",
-    });
-    return;
-  }
-  sendError(response, 500, { message: "The relay failed.", type: "server_error" });
 }
 
 function requestIdHeader(requestId: string | undefined): OutgoingHttpHeaders {

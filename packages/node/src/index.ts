@@ -116,3 +116,4 @@ export type { PipeToResponseOptions } from "./pipe-to-response";
 export { pipeToResponse, SSE_RESPONSE_HEADERS } from "./pipe-to-response";
 export type { R9SOptions } from "./r9s";
 export { R9S } from "./r9s";
+export { sendErrorResponse } from "./send-error-response";

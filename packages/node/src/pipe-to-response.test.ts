@@ -1,10 +1,12 @@
 import http, { type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { type ChatCompletionCreateParamsStreaming, ChatStream, RateLimitError } from "@r9s/core";
 import { type MockServer, startMockServer } from "@r9s/mock-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { pipeToResponse } from "./pipe-to-response";
 import { R9S } from "./r9s";
+import { sendErrorResponse } from "./send-error-response";
 
 let mock: MockServer;
 const servers: http.Server[] = [];
@@ -50,12 +52,16 @@ async function relay(upstream: string, done: Array<Promise<void>> = []): Promise
   const r9s = client(upstream);
   return listen(async (request, response) => {
     const scenario = request.headers["x-mock-scenario"];
-    const stream = await r9s.chat.create(await readJson(request), {
-      headers: typeof scenario === "string" ? { "x-mock-scenario": scenario } : {},
-    });
-    const piping = pipeToResponse(stream, response);
-    done.push(piping);
-    await piping;
+    try {
+      const stream = await r9s.chat.create(await readJson(request), {
+        headers: typeof scenario === "string" ? { "x-mock-scenario": scenario } : {},
+      });
+      const piping = pipeToResponse(stream, response);
+      done.push(piping);
+      await piping;
+    } catch (error) {
+      sendErrorResponse(response, error);
+    }
   });
 }
 
@@ -180,5 +186,47 @@ describe("pipeToResponse", () => {
       }
     })();
     expect(error?.message).toBe("upstream gone");
+  });
+});
+
+describe("sendErrorResponse: a relay answers with what its client should raise", () => {
+  const params = { model: "m", messages: [{ role: "user" as const, content: "Hi" }], stream: true as const };
+
+  test("an upstream 429 reaches the client as RateLimitError with its retry advice and request id", async () => {
+    const relayURL = await relay(mock.url);
+    const error = await client(relayURL)
+      .chat.create(params, { headers: { "x-mock-scenario": "rate-limit:retry-after=7" } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).headers.get("retry-after")).toBe("7");
+    expect((error as RateLimitError).requestId).toMatch(/^req_mock_/);
+    expect((error as RateLimitError).error?.type).toBe("rate_limit_error");
+  });
+
+  test("a request the relay's SDK refuses is a 400 naming the parameter", async () => {
+    const relayURL = await relay(mock.url);
+    const before = mock.stats.requests;
+    const response = await fetch(`${relayURL}/v1/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify({ ...params, messages: [] }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { param: string; type: string } };
+    expect(body.error).toMatchObject({ param: "messages", type: "invalid_request_error" });
+    expect(mock.stats.requests).toBe(before);
+  });
+
+  test("an unreachable upstream is a 502", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const relayURL = await relay(`http://127.0.0.1:${port}`);
+    const response = await fetch(`${relayURL}/v1/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify(params),
+    });
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { error: { type: string } }).error.type).toBe("upstream_unreachable");
   });
 });
