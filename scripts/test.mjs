@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: format + lint, typecheck, build, package checks
+// The one test command: format + lint, changesets, typecheck, build, package checks
 // (publint, attw), size budgets, then every vitest project. Vitest runs last so
 // its summary is the last thing printed.
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,8 @@ const quick = process.argv.includes("--quick");
 
 const steps = [
   ["format + lint", "biome", ["ci", "."]],
+  // Every changeset must parse, or a release would fail long after the change landed.
+  ["changesets", "changeset", ["status"]],
   [
     "typecheck, build, package checks, size",
     "turbo",
