@@ -11,7 +11,7 @@ const quick = process.argv.includes("--quick");
 const steps = [
   ["format + lint", "biome", ["ci", "."]],
   // Every changeset must parse, or a release would fail long after the change landed.
-  ["changesets", "changeset", ["status"]],
+  ["changesets", "node", ["scripts/check-changesets.mjs"]],
   [
     "typecheck, build, package checks, size",
     "turbo",
