@@ -8,7 +8,8 @@ type Mutable<Type> = { -readonly [Key in keyof Type]: Type[Key] };
 /** What an answer is being built for: the streaming message, a finished answer, or a cut one. */
 export type AnswerPhase = "streaming" | "complete" | ChatMessageInterruption;
 
-// Fields of the completion message that the chat message holds in its own shape; the rest are provider fields.
+// Fields of an assistant message (completion or wire) that a chat message holds in its own
+// shape, or drops (`annotations` is response-only); the rest are provider fields, sent back.
 const OWN_FIELDS = new Set([
   "role",
   "content",
@@ -18,7 +19,6 @@ const OWN_FIELDS = new Set([
   "reasoning",
   "audio",
   "annotations",
-  "function_call",
   "name",
 ]);
 
@@ -87,7 +87,8 @@ function choiceZero(choices: readonly ChatCompletionChoice[]): ChatCompletionCho
   return choices.find((choice) => choice.index === 0) ?? first;
 }
 
-function providerFieldsOf(wire: Record<string, unknown>): Record<string, unknown> | undefined {
+/** The provider fields of an assistant message (completion or wire): what a chat message sends back as is. */
+export function providerFieldsOf(wire: Record<string, unknown>): Record<string, unknown> | undefined {
   let fields: Record<string, unknown> | undefined;
   for (const key in wire) {
     if (OWN_FIELDS.has(key) || wire[key] === undefined) continue;

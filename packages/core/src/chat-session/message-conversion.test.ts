@@ -147,3 +147,48 @@ describe("assistantMessageOf", () => {
     expect(empty).toEqual({ id: "a", role: "assistant", content: "", finishReason: null });
   });
 });
+
+describe("provider fields", () => {
+  const functionCall = { name: "legacy", arguments: "{}" };
+  const annotations = [{ type: "url_citation", url_citation: { url: "https://example.com" } }];
+
+  it("are the same for a completion and for a wire history: function_call goes back, annotations do not", () => {
+    const completion: ChatCompletion = {
+      id: "c",
+      object: "chat.completion",
+      created: 1,
+      model: "m",
+      choices: [
+        {
+          index: 0,
+          finish_reason: "stop",
+          logprobs: null,
+          message: {
+            role: "assistant",
+            content: "Hi",
+            refusal: null,
+            function_call: functionCall,
+            annotations,
+            x_provider: 1,
+          },
+        },
+      ],
+    };
+    const fromCompletion = toMessageParams([assistantMessageOf(completion, "a", "complete")]);
+    const fromWire = toMessageParams(
+      toChatMessages(
+        [{ role: "assistant", content: "Hi", function_call: functionCall, annotations, x_provider: 1 }],
+        ids,
+      ),
+    );
+    for (const [message] of [fromCompletion, fromWire]) {
+      expect(message).toMatchObject({
+        role: "assistant",
+        content: "Hi",
+        function_call: functionCall,
+        x_provider: 1,
+      });
+      expect(message).not.toHaveProperty("annotations");
+    }
+  });
+});

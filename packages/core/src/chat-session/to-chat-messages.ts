@@ -1,23 +1,11 @@
 import type { ChatCompletionAssistantMessageParam, ChatCompletionMessageParam } from "../wire/message";
-import { chatToolCallOf } from "./assistant-message";
+import { chatToolCallOf, providerFieldsOf } from "./assistant-message";
 import type { AssistantChatMessage, ChatMessage } from "./chat-message";
 import { createMessageId } from "./create-message-id";
 import { withToolOutcome } from "./tool-outcome";
 
 /** A message as `initialMessages` and `setMessages` take it: a chat message, or a wire message. */
 export type ChatMessageLike = ChatMessage | ChatCompletionMessageParam;
-
-// Wire fields that a chat message holds in its own shape; the rest of an assistant message are provider fields.
-const ASSISTANT_FIELDS = new Set([
-  "role",
-  "content",
-  "refusal",
-  "tool_calls",
-  "reasoning_content",
-  "reasoning",
-  "audio",
-  "name",
-]);
 
 /**
  * Chat messages from chat messages or wire messages (a saved request
@@ -81,13 +69,7 @@ function assistantOf(wire: ChatCompletionAssistantMessageParam, id: string): Ass
   const reasoning = [wire.reasoning_content, wire.reasoning].find(
     (value): value is string => typeof value === "string" && value !== "",
   );
-  const providerFields: Record<string, unknown> = {};
-  let hasProviderFields = false;
-  for (const key in wire) {
-    if (ASSISTANT_FIELDS.has(key) || wire[key] === undefined) continue;
-    providerFields[key] = wire[key];
-    hasProviderFields = true;
-  }
+  const providerFields = providerFieldsOf(wire);
   return {
     id,
     role: "assistant",
@@ -100,7 +82,7 @@ function assistantOf(wire: ChatCompletionAssistantMessageParam, id: string): Ass
       : {}),
     ...(wire.audio ? { audio: { id: wire.audio.id } } : {}),
     ...(wire.name === undefined ? {} : { name: wire.name }),
-    ...(hasProviderFields ? { providerFields } : {}),
+    ...(providerFields ? { providerFields } : {}),
   };
 }
 
